@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /** An event of the pipeline. Its JSON names its type in the {@code type} field. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")
 @JsonSubTypes({
+    @JsonSubTypes.Type(RunAccepted.class),
     @JsonSubTypes.Type(DatasetPrepared.class),
     @JsonSubTypes.Type(TeacherTrained.class),
     @JsonSubTypes.Type(SoftLabelShardPublished.class),
@@ -17,7 +18,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(PipelineFailed.class),
 })
 public sealed interface PipelineEvent
-        permits DatasetPrepared,
+        permits RunAccepted,
+                DatasetPrepared,
                 TeacherTrained,
                 SoftLabelShardPublished,
                 SoftLabelsCompleted,

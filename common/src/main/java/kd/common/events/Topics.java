@@ -20,7 +20,7 @@ public final class Topics {
     /** {@link ModelEvaluated}, {@link RunCompleted}. */
     public static final String EVALUATIONS = "kd.evaluations";
 
-    /** {@link TrainingProgress}: what a person watching a run wants to see. */
+    /** {@link RunAccepted}, {@link TrainingProgress}: what a person watching a run wants to see. */
     public static final String PROGRESS = "kd.progress";
 
     /** {@link PipelineFailed}: a command or input that could not be processed. */
@@ -30,4 +30,24 @@ public final class Topics {
             List.of(RUNS, DATASETS, TEACHERS, STUDENTS, EVALUATIONS, PROGRESS, ERRORS);
 
     private Topics() {}
+
+    /** The topic an event is published on. */
+    public static String of(PipelineEvent event) {
+        if (event instanceof DatasetPrepared) {
+            return DATASETS;
+        } else if (event instanceof TeacherTrained
+                || event instanceof SoftLabelShardPublished
+                || event instanceof SoftLabelsCompleted) {
+            return TEACHERS;
+        } else if (event instanceof StudentTrained) {
+            return STUDENTS;
+        } else if (event instanceof ModelEvaluated || event instanceof RunCompleted) {
+            return EVALUATIONS;
+        } else if (event instanceof TrainingProgress || event instanceof RunAccepted) {
+            return PROGRESS;
+        } else if (event instanceof PipelineFailed) {
+            return ERRORS;
+        }
+        throw new IllegalArgumentException("no topic for " + event.getClass().getSimpleName());
+    }
 }
