@@ -48,7 +48,9 @@ public final class ShardCodec {
     public static final int FORMAT_VERSION = 1;
 
     private static final byte[] MAGIC = {'K', 'D', 'S', 'L'};
-    private static final int FIXED_BYTES = 4 + 2 + 1 + 1 + 4 + 4 + 4 + 4 + 4 + 8;
+    // Magic, version, kind, reserved, outputs, k, temperature, seed, example count, payload
+    // length, and the length prefixes of the five header strings.
+    private static final int FIXED_BYTES = 4 + 2 + 1 + 1 + 4 + 4 + 4 + 4 + 4 + 8 + 5 * 4;
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private ShardCodec() {}
@@ -262,13 +264,15 @@ public final class ShardCodec {
             need(4, "the example count");
             int count = in.getInt();
             // Each entry takes at least 8 bytes, so a count the bytes cannot hold is caught here.
-            if (count < 0 || count > in.remaining() / 8) {
+            if (count < 0) {
+                throw new ShardFormatException("negative example count " + count);
+            }
+            if (count > in.remaining() / 8) {
                 throw new ShardFormatException(
-                        "example count "
-                                + count
-                                + " cannot fit in the "
-                                + in.remaining()
-                                + " bytes left");
+                        String.format(
+                                "truncated shard: %d examples need at least %d manifest bytes,"
+                                        + " only %d left",
+                                count, 8L * count, in.remaining()));
             }
             List<String> ids = new ArrayList<>(count);
             List<Integer> positions = new ArrayList<>(count);
