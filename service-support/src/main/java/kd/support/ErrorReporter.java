@@ -47,7 +47,7 @@ public class ErrorReporter {
         }
         PipelineFailed failed = new PipelineFailed(EventMeta.of(runId, id), stage, line, kept);
         LOG.warn("run {}: {} rejected an input: {}", runId, stage, line);
-        registry.counter("kd_errors_total", "stage", stage).increment();
+        registry.counter(Metrics.ERRORS, "stage", stage).increment();
         publisher.publish(failed);
         return failed;
     }

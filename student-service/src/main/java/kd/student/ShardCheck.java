@@ -1,0 +1,70 @@
+package kd.student;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.Set;
+import kd.common.data.Example;
+import kd.common.data.PreparedDataset;
+import kd.common.events.DatasetPrepared;
+import kd.common.events.SoftLabelShardPublished;
+import kd.common.shard.ShardReader;
+import kd.common.shard.ShardRejectedException;
+import kd.common.shard.SoftLabelShard;
+import kd.common.store.ObjectRef;
+import kd.common.store.ObjectStore;
+import kd.support.DatasetCache;
+import kd.support.ErrorReporter;
+import kd.support.Metrics;
+
+/**
+ * Reads soft-label shards and checks them against the run's dataset: size, SHA-256 and example
+ * count from the announcement; dataset id, vocabulary hash and example ids from the shard. A
+ * shard that fails is reported, with its key, and never trained on.
+ */
+@ApplicationScoped
+public class ShardCheck {
+
+    @Inject ObjectStore store;
+    @Inject DatasetCache datasets;
+    @Inject ErrorReporter errors;
+    @Inject MeterRegistry registry;
+
+    /** Checks a shard as soon as it is announced, so that a bad one is reported early. */
+    public void check(SoftLabelShardPublished event) {
+        DatasetPrepared prepared = datasets.prepared(event.runId());
+        try {
+            read(prepared, event.shard(), event.exampleCount());
+        } catch (ShardRejectedException e) {
+            // Reported here; the students of this teacher report it again when they refuse to start.
+        }
+    }
+
+    /** Reads and checks one shard; a rejected shard is reported and rethrown. */
+    public SoftLabelShard read(DatasetPrepared prepared, ObjectRef ref, int exampleCount) {
+        PreparedDataset data = datasets.get(prepared);
+        ShardReader reader =
+                new ShardReader(store::get, prepared.datasetId(), prepared.vocabularyHash(), ids(data));
+        try {
+            SoftLabelShard shard = reader.read(ref, exampleCount);
+            registry.counter(Metrics.SHARD_BYTES_READ, "run", prepared.runId())
+                    .increment(ref.size());
+            return shard;
+        } catch (ShardRejectedException e) {
+            registry.counter(Metrics.SHARDS_REJECTED, "run", prepared.runId()).increment();
+            errors.report(prepared.runId(), "student-service/shard", e.getMessage(), null);
+            throw e;
+        }
+    }
+
+    private static Set<String> ids(PreparedDataset data) {
+        Set<String> ids = new HashSet<>();
+        for (var split : data.splits().values()) {
+            for (Example e : split) {
+                ids.add(e.id());
+            }
+        }
+        return ids;
+    }
+}
