@@ -1,5 +1,8 @@
 package kd.common.data;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * One agreement item, ready for a model.
  *
@@ -33,5 +36,38 @@ public record Example(
     /** True when every intervening noun is an attractor, as the A-accuracy requires. */
     public boolean homogeneous() {
         return intervening >= 0 && intervening == attractors;
+    }
+
+    /** Compares the token arrays by content, unlike the default record equality. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Example e
+                && id.equals(e.id)
+                && label == e.label
+                && Arrays.equals(input, e.input)
+                && Arrays.equals(sentence, e.sentence)
+                && verbPosition == e.verbPosition
+                && distance == e.distance
+                && intervening == e.intervening
+                && attractors == e.attractors;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, label, Arrays.hashCode(input), Arrays.hashCode(sentence))
+                + 31 * Objects.hash(verbPosition, distance, intervening, attractors);
+    }
+
+    @Override
+    public String toString() {
+        return "Example[id=%s, label=%d, input=%s, sentence=%s, verbPosition=%d, distance=%d,"
+                        .formatted(
+                                id,
+                                label,
+                                Arrays.toString(input),
+                                Arrays.toString(sentence),
+                                verbPosition,
+                                distance)
+                + " intervening=%d, attractors=%d]".formatted(intervening, attractors);
     }
 }
