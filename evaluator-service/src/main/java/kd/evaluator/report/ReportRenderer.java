@@ -157,7 +157,11 @@ public final class ReportRenderer {
                 .append("<th>A-accuracy</th><th>paper (LM)</th><th>perplexity</th></tr>\n")
                 .append("</thead>\n<tbody>\n");
         for (ResultRow row : rows) {
-            PaperResult paper = PaperResults.of(row.variant());
+            // The paper's numbers are for its own test split; an extra test set gets none.
+            PaperResult paper =
+                    row.testSet().equals(ResultTable.MAIN_TEST_SET)
+                            ? PaperResults.of(row.variant())
+                            : null;
             // A row without ECE, or with a perplexity, comes from the language-model setup.
             boolean lm = row.perplexityMean() != null || row.eceMean() == null;
             t.append("<tr data-variant=\"")
