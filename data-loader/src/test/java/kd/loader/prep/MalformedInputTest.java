@@ -144,6 +144,22 @@ class MalformedInputTest {
         assertEquals(
                 List.of("bad.conllu:7"),
                 dataset.splits().get("ud-extra").stream().map(Example::id).toList());
+        // Line 2: "the keys to the cabinet are ...", subject 2, verb 6: distance 4, "cabinet"
+        // the one intervening noun and an attractor; the verb sits after <s> at index 6.
+        Example keys =
+                dataset.splits().get("train").stream()
+                        .filter(e -> e.id().equals("agr.tsv:2"))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(
+                List.of(Example.PLURAL, 4, 1, 1, 6, 6),
+                List.of(
+                        keys.label(),
+                        keys.distance(),
+                        keys.intervening(),
+                        keys.attractors(),
+                        keys.verbPosition(),
+                        keys.input().length));
         // Sentence 2 of bad.conllu: its line 6 of 10 ("4 the ...") lies on file line 11 + 6 = 17.
         // Sentence 3: its line 4 ("2 other ...") lies on file line 22 + 4 = 26.
         assertEquals(
