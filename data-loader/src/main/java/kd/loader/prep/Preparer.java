@@ -259,13 +259,11 @@ public final class Preparer {
                         : roots.stream().map(r -> r.resolve(given)).toList();
         for (Path candidate : candidates) {
             Path normal = candidate.toAbsolutePath().normalize();
-            if (!insideRoots(normal)) {
+            boolean exists = Files.exists(normal);
+            if (!insideRoots(exists ? canonical(normal) : normal)) {
                 throw new PreparationException("input file outside the data roots: " + file);
             }
-            if (Files.exists(normal)) {
-                if (!insideRoots(canonical(normal))) {
-                    throw new PreparationException("input file outside the data roots: " + file);
-                }
+            if (exists) {
                 return SourceFile.read(normal);
             }
         }

@@ -23,6 +23,10 @@ import java.util.Locale;
  * empty nodes ({@code 1.1}) and comments are skipped. A malformed token line (wrong column count,
  * an ID out of sequence, a HEAD that is not a word of the sentence, invalid UTF-8) is rejected and
  * its whole sentence is left out, since its indices can no longer be trusted.
+ *
+ * <p>A sentence with several instances yields one item per instance, each carrying the whole
+ * sentence: the LM setup then sees such a sentence several times, and the vocabulary counts its
+ * words as often.
  */
 public final class ConlluReader {
 
