@@ -42,7 +42,9 @@ final class DemoCommand implements Callable<Integer> {
         Workspace ws = Workspace.detect();
         Path file = commandFile != null ? commandFile : ws.root().resolve("examples/demo.json");
         String runId =
-                "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+                "demo-"
+                        + LocalDateTime.now()
+                                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         RunExperiment command = RunCommands.load(file, stack.roots(), runId);
         LocalRun.execute(
                 ws, command, stack, Duration.ofMinutes(timeoutMinutes), Map.of(), System.out);

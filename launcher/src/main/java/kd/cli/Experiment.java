@@ -34,9 +34,14 @@ final class Experiment {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(Topics.RUNS, command.runId(), Json.write(command))).get();
+            producer.send(new ProducerRecord<>(Topics.RUNS, command.runId(), Json.write(command)))
+                    .get();
         } catch (Exception e) {
-            throw new CliException("cannot publish the run command to " + bootstrapServers + ": " + e.getMessage());
+            throw new CliException(
+                    "cannot publish the run command to "
+                            + bootstrapServers
+                            + ": "
+                            + e.getMessage());
         }
     }
 
@@ -70,10 +75,12 @@ final class Experiment {
                     row.variant(),
                     row.testSet(),
                     row.seeds(),
-                    String.format(Locale.ROOT, "%.3f ± %.3f", row.accuracyMean(), row.accuracyStd()),
+                    String.format(
+                            Locale.ROOT, "%.3f ± %.3f", row.accuracyMean(), row.accuracyStd()),
                     row.eceMean() == null
                             ? "-"
-                            : String.format(Locale.ROOT, "%.3f ± %.3f", row.eceMean(), row.eceStd()),
+                            : String.format(
+                                    Locale.ROOT, "%.3f ± %.3f", row.eceMean(), row.eceStd()),
                     row.attractorAccuracyMean() == null
                             ? "-"
                             : String.format(Locale.ROOT, "%.3f", row.attractorAccuracyMean()));
@@ -86,10 +93,7 @@ final class Experiment {
         try (ObjectStore store =
                 new ObjectStore(
                         new StoreConfig(
-                                storeEndpoint,
-                                accessKey(),
-                                secretKey(),
-                                LocalStack.BUCKET))) {
+                                storeEndpoint, accessKey(), secretKey(), LocalStack.BUCKET))) {
             Files.createDirectories(dir);
             Path report = dir.resolve("report.html");
             Files.write(report, store.get(completed.report()));

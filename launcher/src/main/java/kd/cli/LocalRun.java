@@ -14,8 +14,8 @@ import kd.common.events.RunCompleted;
 import kd.common.events.RunExperiment;
 
 /**
- * Starts a broker, an S3 server and the four services as processes, runs one command through
- * them, and stops everything it started, whatever happened.
+ * Starts a broker, an S3 server and the four services as processes, runs one command through them,
+ * and stops everything it started, whatever happened.
  */
 final class LocalRun {
 

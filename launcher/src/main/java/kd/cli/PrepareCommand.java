@@ -11,6 +11,7 @@ import kd.common.events.RunDefaults;
 import kd.common.events.RunExperiment;
 import kd.common.events.RunExperiment.DatasetSpec;
 import kd.common.events.RunExperiment.GeneratorSpec;
+import kd.loader.prep.DatasetFolder;
 import kd.loader.prep.PreparationException;
 import kd.loader.prep.Preparer;
 import picocli.CommandLine.Command;
@@ -52,7 +53,10 @@ final class PrepareCommand implements Callable<Integer> {
             description = "Train, validation and test proportions (default: ${DEFAULT-VALUE}).")
     List<Double> split;
 
-    @Option(names = "--setup", defaultValue = "classification", description = "classification or lm.")
+    @Option(
+            names = "--setup",
+            defaultValue = "classification",
+            description = "classification or lm.")
     String setup;
 
     @Option(names = "--vocabulary-size", defaultValue = "10000")
@@ -64,7 +68,10 @@ final class PrepareCommand implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "3000", description = "Generated sentences.")
     int items;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write the prepared dataset here.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Also write the prepared dataset here.")
     Path out;
 
     @Mixin StackOptions stack = new StackOptions();
@@ -87,7 +94,9 @@ final class PrepareCommand implements Callable<Integer> {
                                         maxItems,
                                         new GeneratorSpec(items, null, null)),
                                 null,
-                                List.of(new RunExperiment.StudentSpec("transformer", null, null, List.of("baseline"))),
+                                List.of(
+                                        new RunExperiment.StudentSpec(
+                                                "transformer", null, null, List.of("baseline"))),
                                 null,
                                 null,
                                 null,
@@ -95,13 +104,14 @@ final class PrepareCommand implements Callable<Integer> {
         RunExperiment checked = RunCommands.check(command, stack.roots());
         PreparedDataset dataset;
         try {
-            dataset = new Preparer(stack.roots()).prepare(checked.setup(), checked.dataset());
+            dataset = new Preparer(stack.roots()).prepare(checked.dataset(), checked.setup());
         } catch (PreparationException e) {
             throw new CliException(e.getMessage());
         }
-        System.out.println(new String(dataset.manifest().toJson(), java.nio.charset.StandardCharsets.UTF_8));
+        System.out.println(
+                new String(dataset.manifest().toJson(), java.nio.charset.StandardCharsets.UTF_8));
         if (out != null) {
-            Preparer.writeTo(dataset, out);
+            DatasetFolder.write(dataset, out);
             System.err.println("prepared dataset written to " + out);
         }
         return 0;

@@ -66,7 +66,9 @@ final class RunCommand implements Callable<Integer> {
         if (endpoint != null) {
             Path report =
                     Experiment.saveReport(
-                            endpoint, completed, ws.state().resolve("reports").resolve(command.runId()));
+                            endpoint,
+                            completed,
+                            ws.state().resolve("reports").resolve(command.runId()));
             System.out.println("report: " + report);
         } else {
             System.out.println("report: object " + completed.report().key() + " in the store");

@@ -14,9 +14,9 @@ import kd.common.events.RunValidator;
 import kd.common.json.Json;
 
 /**
- * Reads a run command file and checks it before anything starts: the command's own rules, and
- * that every dataset file exists inside the data roots. Relative dataset paths are resolved
- * against the folder the launcher runs in, so that services in other folders find them.
+ * Reads a run command file and checks it before anything starts: the command's own rules, and that
+ * every dataset file exists inside the data roots. Relative dataset paths are resolved against the
+ * folder the launcher runs in, so that services in other folders find them.
  */
 final class RunCommands {
 
@@ -122,7 +122,11 @@ final class RunCommands {
             }
         }
         throw new CliException(
-                "dataset file " + file + " is outside the data roots " + dataRoots + " (see --data-root)");
+                "dataset file "
+                        + file
+                        + " is outside the data roots "
+                        + dataRoots
+                        + " (see --data-root)");
     }
 
     private static String firstLine(Exception e) {

@@ -40,7 +40,8 @@ final class RunWatcher implements AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         this.consumer = new KafkaConsumer<>(props);
         this.consumer.subscribe(
                 List.of(
@@ -81,14 +82,21 @@ final class RunWatcher implements AutoCloseable {
                     out.printf("[%s] %s%n", elapsed(), line);
                 }
                 if (event instanceof PipelineFailed failed) {
-                    throw new CliException("run " + runId + " failed in " + failed.stage() + ": " + failed.reason());
+                    throw new CliException(
+                            "run "
+                                    + runId
+                                    + " failed in "
+                                    + failed.stage()
+                                    + ": "
+                                    + failed.reason());
                 }
                 if (event instanceof RunCompleted completed) {
                     return completed;
                 }
             }
         }
-        throw new CliException("run " + runId + " did not complete within " + timeout.toMinutes() + " min");
+        throw new CliException(
+                "run " + runId + " did not complete within " + timeout.toMinutes() + " min");
     }
 
     private String elapsed() {
@@ -116,7 +124,9 @@ final class RunWatcher implements AutoCloseable {
                     p.epochs(),
                     p.loss(),
                     p.examplesPerSecond(),
-                    p.etaSeconds() < 0 ? "" : String.format(Locale.ROOT, "~%.0f s left", p.etaSeconds()));
+                    p.etaSeconds() < 0
+                            ? ""
+                            : String.format(Locale.ROOT, "~%.0f s left", p.etaSeconds()));
         } else if (event instanceof TeacherTrained t) {
             return String.format(
                     Locale.ROOT,

@@ -63,7 +63,9 @@ final class ServiceProcesses {
                 command.add("-Dkd.store.endpoint=" + storeEndpoint);
                 command.add(
                         "-Dkd.data.roots="
-                                + dataRoots.stream().map(Path::toString).collect(Collectors.joining(",")));
+                                + dataRoots.stream()
+                                        .map(Path::toString)
+                                        .collect(Collectors.joining(",")));
                 extraProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
                 command.add("-jar");
                 command.add(ws.serviceJar(service).toString());
@@ -95,13 +97,19 @@ final class ServiceProcesses {
                 Process p = started.processes().get(service);
                 if (!p.isAlive()) {
                     throw new CliException(
-                            service + " exited with " + p.exitValue() + "; see .kd/logs/" + service + ".log");
+                            service
+                                    + " exited with "
+                                    + p.exitValue()
+                                    + "; see .kd/logs/"
+                                    + service
+                                    + ".log");
                 }
                 if (ready(http, started.url(service))) {
                     break;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new CliException(service + " was not ready within " + timeout.toSeconds() + " s");
+                    throw new CliException(
+                            service + " was not ready within " + timeout.toSeconds() + " s");
                 }
                 Processes.sleep(250);
             }

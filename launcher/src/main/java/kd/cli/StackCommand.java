@@ -31,14 +31,17 @@ final class StackCommand implements Callable<Integer> {
             case "up" -> up(ws);
             case "down" -> down(ws);
             case "status" -> status(ws);
-            default -> throw new CliException("unknown stack action '" + action + "': up, down or status");
+            default ->
+                    throw new CliException(
+                            "unknown stack action '" + action + "': up, down or status");
         }
         return 0;
     }
 
     private void up(Workspace ws) {
         if (StackState.read(ws).isPresent()) {
-            throw new CliException("a stack is already up (see 'kd stack status'); 'kd stack down' first");
+            throw new CliException(
+                    "a stack is already up (see 'kd stack status'); 'kd stack down' first");
         }
         ws.requireBuilt(ServiceProcesses.SERVICES);
         StackProcesses.Started s = StackProcesses.start(ws, ws.state().resolve("stack"));
@@ -49,14 +52,16 @@ final class StackCommand implements Callable<Integer> {
         // Recorded before the services are waited on, so that 'down' can stop a half-started stack.
         new StackState(s.bootstrapServers(), s.s3Endpoint(), pids, ports).write(ws);
         ServiceProcesses.Started services =
-                ServiceProcesses.start(ws, s.bootstrapServers(), s.s3Endpoint(), stack.roots(), ports, Map.of());
+                ServiceProcesses.start(
+                        ws, s.bootstrapServers(), s.s3Endpoint(), stack.roots(), ports, Map.of());
         services.processes().forEach((name, p) -> pids.put(name, p.pid()));
         new StackState(s.bootstrapServers(), s.s3Endpoint(), pids, ports).write(ws);
         status(ws);
     }
 
     private static void down(Workspace ws) {
-        StackState state = StackState.read(ws).orElseThrow(() -> new CliException("no stack is up"));
+        StackState state =
+                StackState.read(ws).orElseThrow(() -> new CliException("no stack is up"));
         String[] order = {
             "evaluator-service", "student-service", "teacher-service", "data-loader", "kafka", "s3"
         };
@@ -75,7 +80,8 @@ final class StackCommand implements Callable<Integer> {
     }
 
     private static void status(Workspace ws) {
-        StackState state = StackState.read(ws).orElseThrow(() -> new CliException("no stack is up"));
+        StackState state =
+                StackState.read(ws).orElseThrow(() -> new CliException("no stack is up"));
         System.out.println("kafka bootstrap servers: " + state.bootstrapServers());
         System.out.println("object store endpoint:   " + state.storeEndpoint());
         state.ports()

@@ -19,7 +19,8 @@ final class StackOptions {
             names = "--base-port",
             paramLabel = "PORT",
             defaultValue = "8081",
-            description = "HTTP port of the first service; the others follow (default: ${DEFAULT-VALUE}).")
+            description =
+                    "HTTP port of the first service; the others follow (default: ${DEFAULT-VALUE}).")
     int basePort;
 
     List<Path> roots() {

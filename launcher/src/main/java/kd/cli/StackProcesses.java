@@ -77,11 +77,15 @@ final class StackProcesses {
             }
             if (!process.isAlive()) {
                 throw new CliException(
-                        "the server in " + dir + " exited with " + process.exitValue()
+                        "the server in "
+                                + dir
+                                + " exited with "
+                                + process.exitValue()
                                 + "; see its log under .kd/logs/");
             }
             Processes.sleep(100);
         }
-        throw new CliException("the server in " + dir + " did not start within " + timeout.toSeconds() + " s");
+        throw new CliException(
+                "the server in " + dir + " did not start within " + timeout.toSeconds() + " s");
     }
 }

@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the launcher finds the built services and keeps its state: the repository root (the
- * folder of the {@code kd} script) and its {@code .kd/} folder for logs, data and the stack file.
+ * Where the launcher finds the built services and keeps its state: the repository root (the folder
+ * of the {@code kd} script) and its {@code .kd/} folder for logs, data and the stack file.
  */
 record Workspace(Path root) {
 
@@ -30,9 +30,7 @@ record Workspace(Path root) {
     /** The folder where the PyTorch engine unpacks its native libraries, shared by services. */
     Path engineCache() {
         String env = System.getenv("ENGINE_CACHE_DIR");
-        return env != null
-                ? Path.of(env)
-                : Path.of(System.getProperty("user.home"), ".djl.ai");
+        return env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".djl.ai");
     }
 
     void requireBuilt(Iterable<String> services) {

@@ -41,6 +41,7 @@ public class DatasetCache {
 
     /** The {@link DatasetPrepared} of a run, as the data-loader recorded it. */
     public DatasetPrepared prepared(String runId) {
-        return Json.read(store.get(ObjectKeys.run(runId, "dataset-prepared.json")), DatasetPrepared.class);
+        return Json.read(
+                store.get(ObjectKeys.run(runId, "dataset-prepared.json")), DatasetPrepared.class);
     }
 }

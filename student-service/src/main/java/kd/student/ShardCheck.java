@@ -20,8 +20,8 @@ import kd.support.Metrics;
 
 /**
  * Reads soft-label shards and checks them against the run's dataset: size, SHA-256 and example
- * count from the announcement; dataset id, vocabulary hash and example ids from the shard. A
- * shard that fails is reported, with its key, and never trained on.
+ * count from the announcement; dataset id, vocabulary hash and example ids from the shard. A shard
+ * that fails is reported, with its key, and never trained on.
  */
 @ApplicationScoped
 public class ShardCheck {
@@ -37,7 +37,8 @@ public class ShardCheck {
         try {
             read(prepared, event.shard(), event.exampleCount());
         } catch (ShardRejectedException e) {
-            // Reported here; the students of this teacher report it again when they refuse to start.
+            // Reported here; the students of this teacher report it again when they refuse to
+            // start.
         }
     }
 
@@ -45,7 +46,8 @@ public class ShardCheck {
     public SoftLabelShard read(DatasetPrepared prepared, ObjectRef ref, int exampleCount) {
         PreparedDataset data = datasets.get(prepared);
         ShardReader reader =
-                new ShardReader(store::get, prepared.datasetId(), prepared.vocabularyHash(), ids(data));
+                new ShardReader(
+                        store::get, prepared.datasetId(), prepared.vocabularyHash(), ids(data));
         try {
             SoftLabelShard shard = reader.read(ref, exampleCount);
             registry.counter(Metrics.SHARD_BYTES_READ, "run", prepared.runId())

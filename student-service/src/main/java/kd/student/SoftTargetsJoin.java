@@ -26,7 +26,8 @@ final class SoftTargetsJoin {
                 String id = labels.exampleId();
                 switch (kind) {
                     case CLASSIFICATION -> classification.put(id, labels.values());
-                    case LM_DENSE -> lm.put(id, LmTargets.dense(labels.positions(), width, labels.values()));
+                    case LM_DENSE ->
+                            lm.put(id, LmTargets.dense(labels.positions(), width, labels.values()));
                     case LM_TOPK ->
                             lm.put(
                                     id,

@@ -26,7 +26,10 @@ public class StudentConsumers {
     @Blocking("student-datasets")
     public void datasets(String payload) {
         inbox.handle(
-                "student-service/datasets", payload, DatasetPrepared.class, students::trainBaselines);
+                "student-service/datasets",
+                payload,
+                DatasetPrepared.class,
+                students::trainBaselines);
     }
 
     @Incoming("teachers-in")
@@ -40,7 +43,10 @@ public class StudentConsumers {
         }
         if (event instanceof SoftLabelShardPublished) {
             inbox.handle(
-                    "student-service/shards", payload, SoftLabelShardPublished.class, shards::check);
+                    "student-service/shards",
+                    payload,
+                    SoftLabelShardPublished.class,
+                    shards::check);
         } else {
             inbox.handle(
                     "student-service/labels",

@@ -25,8 +25,8 @@ import kd.common.events.SoftLabelsCompleted;
 import kd.common.events.StudentTrained;
 import kd.common.shard.ShardRejectedException;
 import kd.common.shard.SoftLabelShard;
-import kd.common.train.SoftTargets;
 import kd.common.store.ObjectStore;
+import kd.common.train.SoftTargets;
 import kd.support.DatasetCache;
 import kd.support.ErrorReporter;
 import kd.support.EventPublisher;
@@ -37,9 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a run's students: baselines on gold labels, distilled students on a teacher's soft
- * labels read back from the store. At most {@code kd.student.concurrency} students train at once
- * in one replica; a student whose {@code trained.json} exists is never trained again.
+ * Trains a run's students: baselines on gold labels, distilled students on a teacher's soft labels
+ * read back from the store. At most {@code kd.student.concurrency} students train at once in one
+ * replica; a student whose {@code trained.json} exists is never trained again.
  */
 @ApplicationScoped
 public class StudentRun {
@@ -99,7 +99,10 @@ public class StudentRun {
             errors.report(
                     labels.runId(),
                     "student-service/labels",
-                    "students of teacher " + labels.teacher().key() + " not trained: " + e.getMessage(),
+                    "students of teacher "
+                            + labels.teacher().key()
+                            + " not trained: "
+                            + e.getMessage(),
                     null);
             return;
         }
@@ -115,14 +118,19 @@ public class StudentRun {
     SoftTargets softTargets(DatasetPrepared prepared, SoftLabelsCompleted labels) {
         List<SoftLabelShard> read = new ArrayList<>();
         for (int i = 0; i < labels.shards().size(); i++) {
-            read.add(shards.read(prepared, labels.shards().get(i), labels.shardExampleCounts().get(i)));
+            read.add(
+                    shards.read(
+                            prepared, labels.shards().get(i), labels.shardExampleCounts().get(i)));
         }
         SoftTargets targets = SoftTargetsJoin.join(read);
         PreparedDataset data = datasets.get(prepared);
         List<Example> train = data.splits().get(PreparedDataset.TRAIN);
         long covered =
                 train.stream()
-                        .filter(e -> targets.classification().containsKey(e.id()) || targets.lm().containsKey(e.id()))
+                        .filter(
+                                e ->
+                                        targets.classification().containsKey(e.id())
+                                                || targets.lm().containsKey(e.id()))
                         .count();
         if (covered != train.size()) {
             throw new ShardRejectedException(
@@ -132,7 +140,8 @@ public class StudentRun {
         return targets;
     }
 
-    private void trainOne(DatasetPrepared prepared, StudentSpec student, ModelId id, SoftTargets targets) {
+    private void trainOne(
+            DatasetPrepared prepared, StudentSpec student, ModelId id, SoftTargets targets) {
         String runId = prepared.runId();
         String done = ModelTraining.modelKey(runId, id, "trained.json");
         if (store.exists(done)) {
@@ -170,6 +179,7 @@ public class StudentRun {
                 throw new IllegalStateException("interrupted while students train", e);
             }
         }
-        failures.values().forEach(reason -> errors.report(runId, "student-service/train", reason, null));
+        failures.values()
+                .forEach(reason -> errors.report(runId, "student-service/train", reason, null));
     }
 }

@@ -1,6 +1,7 @@
 package kd.teacher;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -19,7 +20,6 @@ import kd.common.shard.TeacherId;
 import kd.common.shard.TopK;
 import kd.common.store.ObjectStore;
 import kd.support.training.ModelTraining;
-import jakarta.inject.Inject;
 
 /**
  * Runs a trained teacher over the transfer set in evaluation mode and writes its logits as
@@ -46,19 +46,46 @@ public class Labeller {
         int vocabulary = outcome.config().vocabularySize();
         ShardHeader header;
         if (!lm) {
-            header = ShardHeader.classification(prepared.datasetId(), prepared.vocabularyHash(), teacher, 2, temperature);
+            header =
+                    ShardHeader.classification(
+                            prepared.datasetId(),
+                            prepared.vocabularyHash(),
+                            teacher,
+                            2,
+                            temperature);
         } else {
             header =
                     switch (d.lmScheme()) {
-                        case "dense" -> ShardHeader.lmDense(prepared.datasetId(), prepared.vocabularyHash(), teacher, vocabulary, temperature);
-                        case "sampled" -> ShardHeader.lmSampled(prepared.datasetId(), prepared.vocabularyHash(), teacher, vocabulary, d.k(), temperature);
-                        default -> ShardHeader.lmTopK(prepared.datasetId(), prepared.vocabularyHash(), teacher, vocabulary, d.k(), temperature);
+                        case "dense" ->
+                                ShardHeader.lmDense(
+                                        prepared.datasetId(),
+                                        prepared.vocabularyHash(),
+                                        teacher,
+                                        vocabulary,
+                                        temperature);
+                        case "sampled" ->
+                                ShardHeader.lmSampled(
+                                        prepared.datasetId(),
+                                        prepared.vocabularyHash(),
+                                        teacher,
+                                        vocabulary,
+                                        d.k(),
+                                        temperature);
+                        default ->
+                                ShardHeader.lmTopK(
+                                        prepared.datasetId(),
+                                        prepared.vocabularyHash(),
+                                        teacher,
+                                        vocabulary,
+                                        d.k(),
+                                        temperature);
                     };
         }
         ShardWriter writer = new ShardWriter(header, d.shardTargetBytes(), store::put, onShard);
         try (TrainedModel model = TrainedModel.load(outcome.config(), outcome.parameters())) {
             for (int from = 0; from < examples.size(); from += CHUNK) {
-                List<Example> chunk = examples.subList(from, Math.min(examples.size(), from + CHUNK));
+                List<Example> chunk =
+                        examples.subList(from, Math.min(examples.size(), from + CHUNK));
                 if (!lm) {
                     float[][] logits = model.classificationLogits(chunk);
                     for (int i = 0; i < chunk.size(); i++) {
@@ -68,7 +95,8 @@ public class Labeller {
                     List<int[]> sentences = chunk.stream().map(Example::sentence).toList();
                     float[][][] logits = model.lmLogits(sentences);
                     for (int i = 0; i < chunk.size(); i++) {
-                        writer.add(lmLabels(chunk.get(i), logits[i], d, temperature, teacher.seed()));
+                        writer.add(
+                                lmLabels(chunk.get(i), logits[i], d, temperature, teacher.seed()));
                     }
                 }
             }
@@ -78,7 +106,11 @@ public class Labeller {
 
     /** One example's LM soft labels: one row per predicting position (sentence length − 1). */
     static SoftLabels lmLabels(
-            Example example, float[][] logits, RunExperiment.DistillationSpec d, float temperature, int seed) {
+            Example example,
+            float[][] logits,
+            RunExperiment.DistillationSpec d,
+            float temperature,
+            int seed) {
         int positions = example.sentence().length - 1;
         String id = example.id();
         switch (d.lmScheme()) {

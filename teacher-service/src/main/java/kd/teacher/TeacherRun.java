@@ -56,7 +56,10 @@ public class TeacherRun {
             for (int seed : command.seeds()) {
                 ModelId id = ModelId.teacher(spec.model(), seed);
                 if (store.exists(ModelTraining.modelKey(command.runId(), id, "labelled.json"))) {
-                    LOG.info("run {}: teacher {} already labelled; skipped", command.runId(), id.key());
+                    LOG.info(
+                            "run {}: teacher {} already labelled; skipped",
+                            command.runId(),
+                            id.key());
                     continue;
                 }
                 teach(prepared, data, spec, id);
@@ -65,7 +68,10 @@ public class TeacherRun {
     }
 
     private void teach(
-            DatasetPrepared prepared, PreparedDataset data, RunExperiment.ModelSpec spec, ModelId id) {
+            DatasetPrepared prepared,
+            PreparedDataset data,
+            RunExperiment.ModelSpec spec,
+            ModelId id) {
         RunExperiment command = prepared.command();
         String runId = command.runId();
         ModelTraining.Outcome outcome = training.train("teacher", command, id, spec, data, null);

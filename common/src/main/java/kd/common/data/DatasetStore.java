@@ -12,8 +12,8 @@ import kd.common.store.ObjectStore;
 
 /**
  * A prepared dataset in the object store, under {@code datasets/<id>/}: a manifest, a vocabulary
- * and one object per split and minimal-pair set. The id is a content address, so a dataset that
- * is already there is never written again.
+ * and one object per split and minimal-pair set. The id is a content address, so a dataset that is
+ * already there is never written again.
  */
 public final class DatasetStore {
 
@@ -73,17 +73,20 @@ public final class DatasetStore {
         Map<String, ObjectRef> splits = refsUnder(ObjectKeys.dataset(datasetId, "splits/"));
         Map<String, ObjectRef> pairs = refsUnder(ObjectKeys.dataset(datasetId, "pairs/"));
         int size = DatasetCodec.decodeVocabulary(store.get(vocabulary)).size();
-        return Optional.of(
-                new Stored(datasetId, manifest.get(), vocabulary, splits, pairs, size));
+        return Optional.of(new Stored(datasetId, manifest.get(), vocabulary, splits, pairs, size));
     }
 
     /** Reads every part a {@link DatasetPrepared} event points at, checking each hash. */
     public PreparedDataset read(DatasetPrepared event) {
         Vocabulary vocabulary = DatasetCodec.decodeVocabulary(store.get(event.vocabulary()));
         Map<String, List<Example>> splits = new LinkedHashMap<>();
-        event.splits().forEach((name, ref) -> splits.put(name, DatasetCodec.decodeExamples(store.get(ref))));
+        event.splits()
+                .forEach(
+                        (name, ref) ->
+                                splits.put(name, DatasetCodec.decodeExamples(store.get(ref))));
         Map<String, List<MinimalPair>> pairs = new LinkedHashMap<>();
-        event.minimalPairs().forEach((name, ref) -> pairs.put(name, DatasetCodec.decodePairs(store.get(ref))));
+        event.minimalPairs()
+                .forEach((name, ref) -> pairs.put(name, DatasetCodec.decodePairs(store.get(ref))));
         DatasetManifest manifest = DatasetManifest.fromJson(store.get(event.manifest()));
         return new PreparedDataset(event.datasetId(), vocabulary, splits, pairs, manifest);
     }

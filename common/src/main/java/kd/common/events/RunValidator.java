@@ -3,6 +3,7 @@ package kd.common.events;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import kd.common.events.RunExperiment.ModelSpec;
@@ -109,7 +110,9 @@ public final class RunValidator {
         }
         for (StudentSpec s : c.students()) {
             model(p, "students", s.model(), s.preset());
-            if (s.modes().isEmpty() || !List.of("distilled", "baseline").containsAll(s.modes())) {
+            if (s.modes().isEmpty()
+                    || !s.modes().stream()
+                            .allMatch(m -> "distilled".equals(m) || "baseline".equals(m))) {
                 p.add(
                         "student "
                                 + s.model()
@@ -166,8 +169,8 @@ public final class RunValidator {
 
         if (c.seeds().isEmpty()) {
             p.add("seeds is empty: give at least one seed");
-        } else if (new HashSet<>(c.seeds()).size() != c.seeds().size()
-                || c.seeds().contains(null)) {
+        } else if (c.seeds().stream().anyMatch(Objects::isNull)
+                || new HashSet<>(c.seeds()).size() != c.seeds().size()) {
             p.add("seeds " + c.seeds() + " must be distinct numbers");
         }
 

@@ -45,23 +45,21 @@ public class DatasetPublisher {
         Preparer preparer = new Preparer(roots.stream().map(Path::of).toList());
         DatasetStore datasets = new DatasetStore(store);
 
-        String id = preparer.datasetId(command.setup(), command.dataset());
+        // Preparing is deterministic, and the id is a content address: a dataset that is
+        // already in the store is not written again.
+        PreparedDataset dataset = preparer.prepare(command.dataset(), command.setup());
+        String id = dataset.id();
         DatasetStore.Stored stored =
                 datasets.find(id)
                         .map(
                                 found -> {
                                     LOG.info(
-                                            "run {}: dataset {} already prepared",
+                                            "run {}: dataset {} already in the store",
                                             command.runId(),
                                             id);
                                     return found;
                                 })
-                        .orElseGet(
-                                () -> {
-                                    PreparedDataset dataset =
-                                            preparer.prepare(command.setup(), command.dataset());
-                                    return datasets.write(dataset);
-                                });
+                        .orElseGet(() -> datasets.write(dataset));
 
         DatasetPrepared event =
                 new DatasetPrepared(

@@ -47,8 +47,15 @@ public class RunCommandConsumer {
             errors.report(null, STAGE, "malformed run command: empty document", payload);
             return;
         }
-        RunExperiment full = RunDefaults.apply(command);
-        List<String> problems = RunValidator.problems(full);
+        RunExperiment full;
+        List<String> problems;
+        try {
+            full = RunDefaults.apply(command);
+            problems = RunValidator.problems(full);
+        } catch (RuntimeException e) {
+            errors.report(null, STAGE, "invalid run command: " + Inbox.rootMessage(e), payload);
+            return;
+        }
         String runId = RunValidator.validRunId(full.runId()) ? full.runId() : null;
         if (!problems.isEmpty()) {
             errors.report(runId, STAGE, "invalid run command: " + problems.get(0), payload);

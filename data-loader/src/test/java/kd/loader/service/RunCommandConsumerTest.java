@@ -46,7 +46,8 @@ class RunCommandConsumerTest {
                         stack.bootstrapServers(),
                         List.of(Topics.ERRORS, Topics.PROGRESS, Topics.DATASETS))) {
             String malformed = "{\"runId\": \"broken\", \"setup\": ";
-            String missingRunId = "{\"setup\": \"classification\", \"students\": [{\"model\": \"lstm\"}]}";
+            String missingRunId =
+                    "{\"setup\": \"classification\", \"students\": [{\"model\": \"lstm\"}]}";
             String escaping = VALID.formatted("../escape", 100);
             String valid = VALID.formatted("accepted-1", 120);
 
@@ -56,26 +57,40 @@ class RunCommandConsumerTest {
             probe.send(Topics.RUNS, "accepted-1", valid);
 
             List<PipelineFailed> errors =
-                    events(probe.await(r -> r.topic().equals(Topics.ERRORS), 3, Duration.ofSeconds(60)))
+                    events(
+                                    probe.await(
+                                            r -> r.topic().equals(Topics.ERRORS),
+                                            3,
+                                            Duration.ofSeconds(60)))
                             .stream()
                             .map(PipelineFailed.class::cast)
                             .toList();
             assertEquals(3, errors.size());
-            assertTrue(errors.get(0).reason().startsWith("malformed run command: "), errors.get(0).reason());
+            assertTrue(
+                    errors.get(0).reason().startsWith("malformed run command: "),
+                    errors.get(0).reason());
             assertEquals("invalid run command: runId is missing", errors.get(1).reason());
             assertTrue(
-                    errors.get(2).reason().startsWith("invalid run command: runId '../escape' must be"),
+                    errors.get(2)
+                            .reason()
+                            .startsWith("invalid run command: runId '../escape' must be"),
                     errors.get(2).reason());
             for (PipelineFailed e : errors) {
                 assertNull(e.runId(), "no usable run id in " + e.reason());
                 assertEquals("data-loader/command", e.stage());
             }
             // The offending payloads are kept, byte for byte.
-            assertEquals(malformed, new String(store.get(errors.get(0).payload()), StandardCharsets.UTF_8));
-            assertEquals(escaping, new String(store.get(errors.get(2).payload()), StandardCharsets.UTF_8));
+            assertEquals(
+                    malformed,
+                    new String(store.get(errors.get(0).payload()), StandardCharsets.UTF_8));
+            assertEquals(
+                    escaping,
+                    new String(store.get(errors.get(2).payload()), StandardCharsets.UTF_8));
 
             List<PipelineEvent> accepted =
-                    events(probe.await(r -> "accepted-1".equals(r.key()), 2, Duration.ofSeconds(60)));
+                    events(
+                            probe.await(
+                                    r -> "accepted-1".equals(r.key()), 2, Duration.ofSeconds(60)));
             assertTrue(accepted.get(0) instanceof RunAccepted, accepted.toString());
             DatasetPrepared prepared = (DatasetPrepared) accepted.get(1);
             assertEquals("accepted-1", prepared.runId());
@@ -93,7 +108,13 @@ class RunCommandConsumerTest {
             probe.send(Topics.RUNS, "twice-1", VALID.formatted("twice-1", 90));
 
             List<PipelineEvent> events =
-                    events(probe.await(r -> "twice-1".equals(r.key()) && r.topic().equals(Topics.ERRORS), 1, Duration.ofSeconds(60)));
+                    events(
+                            probe.await(
+                                    r ->
+                                            "twice-1".equals(r.key())
+                                                    && r.topic().equals(Topics.ERRORS),
+                                    1,
+                                    Duration.ofSeconds(60)));
             assertEquals(
                     "run id twice-1 is already used by a different command",
                     ((PipelineFailed) events.get(0)).reason());

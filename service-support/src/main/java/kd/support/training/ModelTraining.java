@@ -32,10 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains one model of a run the way both the teacher and the student services do: checkpoints
- * after every epoch under {@code runs/<run>/checkpoints/<model>/} (so a restarted service resumes),
- * progress events and gauges at a steady interval, and the final parameters and configuration
- * under {@code runs/<run>/models/<model>/}.
+ * Trains one model of a run the way both the teacher and the student services do: checkpoints after
+ * every epoch under {@code runs/<run>/checkpoints/<model>/} (so a restarted service resumes),
+ * progress events and gauges at a steady interval, and the final parameters and configuration under
+ * {@code runs/<run>/models/<model>/}.
  */
 @ApplicationScoped
 public class ModelTraining {
@@ -54,7 +54,8 @@ public class ModelTraining {
     double progressSeconds;
 
     /** A trained model, its stored parameters, and how training went. */
-    public record Outcome(ModelConfig config, byte[] parameters, ObjectRef checkpoint, TrainingSummary summary) {}
+    public record Outcome(
+            ModelConfig config, byte[] parameters, ObjectRef checkpoint, TrainingSummary summary) {}
 
     public static String modelKey(String runId, ModelId id, String name) {
         return ObjectKeys.run(runId, "models/" + id.key() + "/" + name);
@@ -139,7 +140,10 @@ public class ModelTraining {
                 result.device(),
                 result.validationAccuracy().isEmpty()
                         ? "-"
-                        : String.format("%.4f", result.validationAccuracy().get(result.validationAccuracy().size() - 1)));
+                        : String.format(
+                                "%.4f",
+                                result.validationAccuracy()
+                                        .get(result.validationAccuracy().size() - 1)));
         return new Outcome(config, parameters, checkpoint, summary);
     }
 
@@ -167,7 +171,12 @@ public class ModelTraining {
 
             @Override
             public void onProgress(
-                    int epoch, int epochs, int step, int steps, double loss, double examplesPerSecond) {
+                    int epoch,
+                    int epochs,
+                    int step,
+                    int steps,
+                    double loss,
+                    double examplesPerSecond) {
                 gauges.set(Metrics.TRAINING_LOSS, tags, loss);
                 gauges.set(Metrics.TRAINING_SPEED, tags, examplesPerSecond);
                 gauges.set(Metrics.TRAINING_EPOCH, tags, epoch);
