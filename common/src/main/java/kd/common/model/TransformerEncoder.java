@@ -62,6 +62,9 @@ final class TransformerEncoder extends AbstractBlock {
         long len = x.getShape().get(1);
 
         NDArray pos = ps.getValue(positions, x.getDevice(), training).get(new NDIndex(":{}", len));
+        // A slice of a parameter belongs to the parameter's manager; hand it to the batch's so it
+        // is freed with the batch.
+        pos.attach(x.getManager());
         x = Dropout.dropout(x.add(pos), dropout, training).head();
         NDArray maskBias = maskBias(lengths, len, causal);
 
