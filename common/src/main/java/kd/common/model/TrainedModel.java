@@ -70,6 +70,12 @@ public final class TrainedModel implements AutoCloseable {
     public void loadParameters(byte[] parameters) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
             block.loadParameters(manager, in);
+            // Loaded arrays are new; they must take part in training like the drawn ones.
+            for (var p : block.getParameters().values()) {
+                if (p.requiresGradient()) {
+                    p.getArray().setRequiresGradient(true);
+                }
+            }
         } catch (IOException | MalformedModelException e) {
             throw new IllegalArgumentException(
                     "parameters do not fit model " + config.name() + ": " + e.getMessage(), e);

@@ -122,21 +122,23 @@ public record DistillationLoss(double temperature, double ratio) {
         // tail mass, since Σ p_i = 1 − tail fixes the partition function.
         NDArray logits = t.logits();
         NDArray tail = t.logTail().exp();
-        NDArray logKept = logSumExp(logits).sub(tail.neg().add(1).maximum(TAIL_FLOOR).log());
+        NDArray logKept = logSumExp(logits).sub(tail.neg().add(1).clip(TAIL_FLOOR, 1f).log());
         NDArray logP = logits.sub(logKept.expandDims(-1));
         NDArray buckets = logP.concat(t.logTail().expandDims(-1), -1);
         NDArray p = buckets.div(temperature).softmax(-1).stopGradient();
 
         NDArray logq = student.div(temperature).logSoftmax(-1);
         NDArray logqKept = logq.gather(t.ids(), -1);
-        NDArray qTail = logqKept.exp().sum(new int[] {-1}).neg().add(1).maximum(TAIL_FLOOR);
+        // clip, not maximum(Number): with DJL 0.36 on PyTorch the latter gave NaN gradients now
+        // and then (seen in training, not reproducible run to run); clamp takes plain scalars.
+        NDArray qTail = logqKept.exp().sum(new int[] {-1}).neg().add(1).clip(TAIL_FLOOR, 1f);
         NDArray logqBuckets = logqKept.concat(qTail.log().expandDims(-1), -1);
         return p.mul(logqBuckets).sum(new int[] {-1}).neg();
     }
 
     private NDArray sampledSoftCe(NDArray student, LmTeacher.Sampled s) {
         NDArray w = s.weights();
-        NDArray norm = w.sum(new int[] {-1}, true).maximum(TAIL_FLOOR);
+        NDArray norm = w.sum(new int[] {-1}, true).clip(TAIL_FLOOR, Float.MAX_VALUE);
         NDArray weights = w.div(norm).stopGradient();
         NDArray logq = student.div(temperature).logSoftmax(-1).gather(s.ids(), -1);
         return weights.mul(logq).sum(new int[] {-1}).neg();
