@@ -87,7 +87,10 @@ public final class Trainer {
             int steps = (items.size() + train.batchSize() - 1) / train.batchSize();
             long stepOffset = (long) resumed * steps;
             Tracker schedule =
-                    update -> (float) train.learningRateAt(stepOffset + update - 1, steps);
+                    update ->
+                            (float)
+                                    train.learningRateAt(
+                                            stepOffset + Math.max(0, update - 1), steps);
             Optimizer adam =
                     Optimizer.adam()
                             .optLearningRateTracker(schedule)
@@ -118,6 +121,7 @@ public final class Trainer {
                 int sinceBest = improved ? 0 : epoch - state.bestEpoch();
                 boolean stop =
                         train.earlyStopping()
+                                && !Double.isNaN(val[0])
                                 && sinceBest >= train.patience()
                                 && epoch < train.epochs();
                 state = state.next(trainLoss, val[0], val[1], seconds, improved, stop);
