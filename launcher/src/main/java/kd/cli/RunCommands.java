@@ -10,6 +10,7 @@ import java.util.Map;
 import kd.common.events.RunDefaults;
 import kd.common.events.RunExperiment;
 import kd.common.events.RunExperiment.DatasetSpec;
+import kd.common.events.RunPlan;
 import kd.common.events.RunValidator;
 import kd.common.json.Json;
 
@@ -89,16 +90,7 @@ final class RunCommands {
 
     /** Trained models a run produces: teachers and students, per seed. */
     static int expectedModels(RunExperiment c) {
-        int perSeed = c.teachers().size();
-        for (RunExperiment.StudentSpec s : c.students()) {
-            if (s.modes().contains("baseline")) {
-                perSeed++;
-            }
-            if (s.modes().contains("distilled")) {
-                perSeed += c.teachers().size();
-            }
-        }
-        return perSeed * c.seeds().size();
+        return RunPlan.models(c).size();
     }
 
     private static Path resolve(String file, List<Path> dataRoots) {

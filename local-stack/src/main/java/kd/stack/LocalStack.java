@@ -11,7 +11,7 @@ public final class LocalStack implements AutoCloseable {
 
     public static final String ACCESS_KEY = "kd-local";
     public static final String SECRET_KEY = "kd-local-secret";
-    public static final String BUCKET = "kd";
+    public static final String BUCKET = "kd-pipeline";
 
     private final EmbeddedKafka kafka;
     private final EmbeddedS3 s3;

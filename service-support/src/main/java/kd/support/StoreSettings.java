@@ -14,6 +14,6 @@ public interface StoreSettings {
 
     String secretKey();
 
-    @WithDefault("kd")
+    @WithDefault("kd-pipeline")
     String bucket();
 }

@@ -1,6 +1,6 @@
 package kd.student;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kd.common.events.DatasetPrepared;

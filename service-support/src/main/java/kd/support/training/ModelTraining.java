@@ -22,9 +22,9 @@ import kd.common.store.ObjectStore;
 import kd.common.train.CheckpointStore;
 import kd.common.train.SoftTargets;
 import kd.common.train.TrainConfig;
-import kd.common.train.TrainResult;
 import kd.common.train.Trainer;
 import kd.common.train.TrainingListener;
+import kd.common.train.TrainingResult;
 import kd.support.EventPublisher;
 import kd.support.Metrics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -84,21 +84,9 @@ public class ModelTraining {
                         objective(command),
                         data.vocabulary().size());
         TrainingSpec t = command.training();
-        double ratio = teacher == null ? 0.0 : command.distillation().ratio();
         TrainConfig train =
-                new TrainConfig(
-                        t.epochs(),
-                        t.batchSize(),
-                        t.learningRate(),
-                        t.warmupSteps(),
-                        t.decayRate(),
-                        t.clipNorm(),
-                        t.earlyStopping(),
-                        t.patience(),
-                        id.seed(),
-                        command.distillation().temperature(),
-                        ratio,
-                        forcedDevice.orElse(t.device()));
+                TrainConfig.from(t, command.distillation(), id.seed())
+                        .withDevice(forcedDevice.orElse(t.device()));
         List<Example> trainSet = data.splits().get(PreparedDataset.TRAIN);
         List<Example> validation = data.splits().get(PreparedDataset.VALIDATION);
         LOG.info(
@@ -108,42 +96,37 @@ public class ModelTraining {
                 spec.preset(),
                 trainSet.size(),
                 validation.size(),
-                teacher == null ? "" : ", distilled at T=" + train.temperature() + " r=" + ratio);
+                teacher == null
+                        ? ""
+                        : ", distilled at T=" + train.temperature() + " r=" + train.ratio());
 
-        TrainResult result =
-                Trainer.train(
-                        config,
-                        train,
-                        trainSet,
-                        validation,
-                        teacher,
-                        checkpoints(runId, id),
-                        listener(stage, runId, id, t.batchSize()));
-        byte[] parameters = result.model().parameters();
-        result.model().close();
+        TrainingSummary summary;
+        byte[] parameters;
+        try (TrainingResult result =
+                new Trainer()
+                        .train(
+                                config,
+                                train,
+                                trainSet,
+                                validation,
+                                teacher,
+                                checkpoints(runId, id),
+                                listener(stage, runId, id, t.batchSize()))) {
+            parameters = result.model().parameters();
+            summary = result.summary();
+        }
         store.put(modelKey(runId, id, "config.json"), Json.writeBytes(config));
         ObjectRef checkpoint = store.put(modelKey(runId, id, "model.params"), parameters);
-        TrainingSummary summary =
-                new TrainingSummary(
-                        result.trainLoss().size(),
-                        result.trainLoss(),
-                        result.validationLoss(),
-                        result.validationAccuracy(),
-                        result.wallSeconds(),
-                        result.device(),
-                        result.resumedFromEpoch());
+        List<Double> accuracy = summary.validationAccuracy();
         LOG.info(
                 "run {}: {} trained in {} s on {}: validation accuracy {}",
                 runId,
                 id.key(),
-                String.format("%.1f", result.wallSeconds()),
-                result.device(),
-                result.validationAccuracy().isEmpty()
+                String.format("%.1f", summary.wallSeconds()),
+                summary.device(),
+                accuracy.isEmpty()
                         ? "-"
-                        : String.format(
-                                "%.4f",
-                                result.validationAccuracy()
-                                        .get(result.validationAccuracy().size() - 1)));
+                        : String.format("%.4f", accuracy.get(accuracy.size() - 1)));
         return new Outcome(config, parameters, checkpoint, summary);
     }
 
@@ -170,34 +153,34 @@ public class ModelTraining {
             long last = System.nanoTime();
 
             @Override
-            public void onProgress(
-                    int epoch,
-                    int epochs,
-                    int step,
-                    int steps,
-                    double loss,
-                    double examplesPerSecond) {
-                gauges.set(Metrics.TRAINING_LOSS, tags, loss);
-                gauges.set(Metrics.TRAINING_SPEED, tags, examplesPerSecond);
-                gauges.set(Metrics.TRAINING_EPOCH, tags, epoch);
+            public void onProgress(Progress p) {
+                gauges.set(Metrics.TRAINING_LOSS, tags, p.loss());
+                gauges.set(Metrics.TRAINING_SPEED, tags, p.examplesPerSecond());
+                gauges.set(Metrics.TRAINING_EPOCH, tags, p.epoch());
                 long now = System.nanoTime();
                 if (now - last < intervalNanos) {
                     return;
                 }
                 last = now;
-                double stepsLeft = (double) (epochs - epoch) * steps + (steps - step);
-                double stepsPerSecond = examplesPerSecond / batchSize;
+                double stepsLeft =
+                        (double) (p.epochs() - p.epoch()) * p.steps() + (p.steps() - p.step());
+                double stepsPerSecond = p.examplesPerSecond() / batchSize;
                 double eta = stepsPerSecond > 0 ? stepsLeft / stepsPerSecond : -1;
                 publisher.publish(
                         new TrainingProgress(
                                 EventMeta.of(runId),
                                 stage,
                                 id.key(),
-                                epoch,
-                                epochs,
-                                loss,
-                                examplesPerSecond,
+                                p.epoch(),
+                                p.epochs(),
+                                p.loss(),
+                                p.examplesPerSecond(),
                                 eta));
+            }
+
+            @Override
+            public void onEpoch(Epoch e) {
+                gauges.set(Metrics.VALIDATION_ACCURACY, tags, e.validationAccuracy());
             }
         };
     }
