@@ -8,7 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import kd.common.events.Topics;
 import kd.stack.LocalStack;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The Kafka broker and the S3 server as processes of their own, started from the launcher's own
@@ -38,7 +45,26 @@ final class StackProcesses {
             s3.destroy();
             throw e;
         }
+        createTopics(bootstrap);
         return new Started(kafka, s3, bootstrap, endpoint);
+    }
+
+    /** Creates every topic of the pipeline up front, three partitions each. */
+    static void createTopics(String bootstrapServers) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing =
+                    Topics.ALL.stream()
+                            .filter(t -> !existing.contains(t))
+                            .map(t -> new NewTopic(t, 3, (short) 1))
+                            .toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new CliException(
+                    "cannot create the topics on " + bootstrapServers + ": " + e.getMessage());
+        }
     }
 
     private static Process launch(Workspace ws, String server, Path dir, List<String> args) {

@@ -70,8 +70,8 @@ public final class DatasetStore {
         }
         ObjectRef vocabulary =
                 store.find(ObjectKeys.dataset(datasetId, "vocabulary.json")).orElseThrow();
-        Map<String, ObjectRef> splits = refsUnder(ObjectKeys.dataset(datasetId, "splits/"));
-        Map<String, ObjectRef> pairs = refsUnder(ObjectKeys.dataset(datasetId, "pairs/"));
+        Map<String, ObjectRef> splits = refsUnder(ObjectKeys.dataset(datasetId, "splits") + "/");
+        Map<String, ObjectRef> pairs = refsUnder(ObjectKeys.dataset(datasetId, "pairs") + "/");
         int size = DatasetCodec.decodeVocabulary(store.get(vocabulary)).size();
         return Optional.of(new Stored(datasetId, manifest.get(), vocabulary, splits, pairs, size));
     }

@@ -122,7 +122,7 @@ public class Evaluations {
             return;
         }
         List<ModelId> expected = RunPlan.models(command);
-        String prefix = ObjectKeys.run(runId, "evaluations/");
+        String prefix = ObjectKeys.run(runId, "evaluations") + "/";
         Set<String> evaluated = new TreeSet<>();
         List<String> keys = store.list(prefix);
         for (String key : keys) {
