@@ -32,6 +32,10 @@ final class ServiceProcesses {
         }
     }
 
+    /** PyTorch threads per service process; {@code KD_TORCH_THREADS} overrides it. */
+    static final int TORCH_THREADS =
+            Integer.parseInt(System.getenv().getOrDefault("KD_TORCH_THREADS", "1"));
+
     private ServiceProcesses() {}
 
     static Map<String, Integer> defaultPorts(int base) {
@@ -58,6 +62,10 @@ final class ServiceProcesses {
                 command.add(Processes.java());
                 command.add("-Xmx2g");
                 command.add("-Dai.djl.offline=true");
+                // One PyTorch thread per service: on a small machine several services train at
+                // once, and oversubscribed OpenMP threads spin instead of working.
+                command.add("-Dai.djl.pytorch.num_threads=" + TORCH_THREADS);
+                command.add("-Dai.djl.pytorch.num_interop_threads=1");
                 command.add("-Dquarkus.http.port=" + ports.get(service));
                 command.add("-Dkafka.bootstrap.servers=" + bootstrapServers);
                 command.add("-Dkd.store.endpoint=" + storeEndpoint);
@@ -78,6 +86,7 @@ final class ServiceProcesses {
                 env.putIfAbsent("KD_STORE_ACCESS_KEY", LocalStack.ACCESS_KEY);
                 env.putIfAbsent("KD_STORE_SECRET_KEY", LocalStack.SECRET_KEY);
                 env.put("ENGINE_CACHE_DIR", ws.engineCache().toString());
+                env.put("OMP_NUM_THREADS", String.valueOf(TORCH_THREADS));
                 processes.put(service, builder.start());
             }
         } catch (IOException e) {

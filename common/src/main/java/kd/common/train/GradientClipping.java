@@ -44,6 +44,20 @@ public final class GradientClipping {
         return norm;
     }
 
+    /**
+     * Sets every gradient to zero, even one that holds NaN (which multiplying by zero would keep).
+     */
+    public static void zeroAll(Collection<Parameter> parameters) {
+        for (Parameter p : parameters) {
+            NDArray array = p.getArray();
+            if (array != null && array.hasGradient()) {
+                NDArray g = array.getGradient();
+                g.set(new ai.djl.ndarray.index.NDIndex(), 0f);
+                g.close();
+            }
+        }
+    }
+
     /** Sets every gradient to zero. */
     public static void zero(Collection<Parameter> parameters) {
         for (Parameter p : parameters) {

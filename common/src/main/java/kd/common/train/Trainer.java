@@ -224,14 +224,27 @@ public final class Trainer {
             int from = (step - 1) * train.batchSize();
             List<Example> chunk =
                     order.subList(from, Math.min(order.size(), from + train.batchSize()));
+            double[] value;
             try (NDManager sub = manager.newSubManager()) {
-                double[] value = trainStep(model, loss, chunk, teacher, ps, sub);
+                value = trainStep(model, loss, chunk, teacher, ps, sub);
+            }
+            double norm = GradientClipping.clipGlobalNorm(parameters, train.clipNorm());
+            if (Double.isFinite(value[0]) && Double.isFinite(norm)) {
                 weightedLoss += value[0] * value[1];
                 weight += value[1];
+                ps.updateAllParameters();
+            } else {
+                // A non-finite loss or gradient would poison every parameter through Adam's
+                // moments; the step is dropped instead, and said so.
+                LOG.warn(
+                        "{} epoch {} step {}: non-finite loss {} or gradient norm {}; step skipped",
+                        model.config().name(),
+                        epoch,
+                        step,
+                        value[0],
+                        norm);
             }
-            GradientClipping.clipGlobalNorm(parameters, train.clipNorm());
-            ps.updateAllParameters();
-            GradientClipping.zero(parameters);
+            GradientClipping.zeroAll(parameters);
             examples += chunk.size();
 
             long now = System.nanoTime();
