@@ -52,7 +52,7 @@ public final class GradientClipping {
             NDArray array = p.getArray();
             if (array != null && array.hasGradient()) {
                 NDArray g = array.getGradient();
-                g.set(new ai.djl.ndarray.index.NDIndex(), 0f);
+                g.set(new ai.djl.ndarray.index.NDIndex(":"), 0f);
                 g.close();
             }
         }
