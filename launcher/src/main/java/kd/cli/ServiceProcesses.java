@@ -46,6 +46,14 @@ final class ServiceProcesses {
         return ports;
     }
 
+    /** Where the services find the broker, the store and the data. */
+    record Settings(
+            String bootstrapServers,
+            String storeEndpoint,
+            List<Path> dataRoots,
+            Map<String, Integer> ports,
+            Map<String, String> extraProperties) {}
+
     static Started start(
             Workspace ws,
             String bootstrapServers,
@@ -54,48 +62,66 @@ final class ServiceProcesses {
             Map<String, Integer> ports,
             Map<String, String> extraProperties) {
         ws.requireBuilt(SERVICES);
+        Settings settings =
+                new Settings(bootstrapServers, storeEndpoint, dataRoots, ports, extraProperties);
         Map<String, Process> processes = new LinkedHashMap<>();
         try {
-            Files.createDirectories(ws.logs());
             for (String service : SERVICES) {
-                List<String> command = new ArrayList<>();
-                command.add(Processes.java());
-                command.add("-Xmx2g");
-                command.add("-Dai.djl.offline=true");
-                // One PyTorch thread per service: on a small machine several services train at
-                // once, and oversubscribed OpenMP threads spin instead of working.
-                command.add("-Dai.djl.pytorch.num_threads=" + TORCH_THREADS);
-                command.add("-Dai.djl.pytorch.num_interop_threads=1");
-                command.add("-Dquarkus.http.port=" + ports.get(service));
-                command.add("-Dkafka.bootstrap.servers=" + bootstrapServers);
-                command.add("-Dkd.store.endpoint=" + storeEndpoint);
-                command.add(
-                        "-Dkd.data.roots="
-                                + dataRoots.stream()
-                                        .map(Path::toString)
-                                        .collect(Collectors.joining(",")));
-                extraProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-                command.add("-jar");
-                command.add(ws.serviceJar(service).toString());
-                ProcessBuilder builder =
-                        new ProcessBuilder(command)
-                                .directory(ws.root().toFile())
-                                .redirectErrorStream(true)
-                                .redirectOutput(ws.logs().resolve(service + ".log").toFile());
-                Map<String, String> env = builder.environment();
-                env.putIfAbsent("KD_STORE_ACCESS_KEY", LocalStack.ACCESS_KEY);
-                env.putIfAbsent("KD_STORE_SECRET_KEY", LocalStack.SECRET_KEY);
-                env.put("ENGINE_CACHE_DIR", ws.engineCache().toString());
-                env.put("OMP_NUM_THREADS", String.valueOf(TORCH_THREADS));
-                processes.put(service, builder.start());
+                processes.put(service, launch(ws, service, settings, false));
             }
-        } catch (IOException e) {
+        } catch (RuntimeException e) {
             processes.values().forEach(Process::destroy);
-            throw new UncheckedIOException("cannot start the services", e);
+            throw e;
         }
         Started started = new Started(processes, ports);
         awaitReady(started, Duration.ofSeconds(180));
         return started;
+    }
+
+    /**
+     * Starts one service; its output goes to {@code .kd/logs/<service>.log}, appended to when
+     * {@code append} (a restart) and replaced otherwise.
+     */
+    static Process launch(Workspace ws, String service, Settings settings, boolean append) {
+        List<String> command = new ArrayList<>();
+        command.add(Processes.java());
+        command.add("-Xmx2g");
+        command.add("-Dai.djl.offline=true");
+        // One PyTorch thread per service: on a small machine several services train at
+        // once, and oversubscribed OpenMP threads spin instead of working.
+        command.add("-Dai.djl.pytorch.num_threads=" + TORCH_THREADS);
+        command.add("-Dai.djl.pytorch.num_interop_threads=1");
+        command.add("-Dquarkus.http.port=" + settings.ports().get(service));
+        command.add("-Dkafka.bootstrap.servers=" + settings.bootstrapServers());
+        command.add("-Dkd.store.endpoint=" + settings.storeEndpoint());
+        command.add(
+                "-Dkd.data.roots="
+                        + settings.dataRoots().stream()
+                                .map(Path::toString)
+                                .collect(Collectors.joining(",")));
+        settings.extraProperties().forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(ws.serviceJar(service).toString());
+        try {
+            Files.createDirectories(ws.logs());
+            java.io.File log = ws.logs().resolve(service + ".log").toFile();
+            ProcessBuilder builder =
+                    new ProcessBuilder(command)
+                            .directory(ws.root().toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(
+                                    append
+                                            ? ProcessBuilder.Redirect.appendTo(log)
+                                            : ProcessBuilder.Redirect.to(log));
+            Map<String, String> env = builder.environment();
+            env.putIfAbsent("KD_STORE_ACCESS_KEY", LocalStack.ACCESS_KEY);
+            env.putIfAbsent("KD_STORE_SECRET_KEY", LocalStack.SECRET_KEY);
+            env.put("ENGINE_CACHE_DIR", ws.engineCache().toString());
+            env.put("OMP_NUM_THREADS", String.valueOf(TORCH_THREADS));
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service, e);
+        }
     }
 
     static void awaitReady(Started started, Duration timeout) {

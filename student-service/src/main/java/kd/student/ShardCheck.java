@@ -17,6 +17,8 @@ import kd.common.store.ObjectStore;
 import kd.support.DatasetCache;
 import kd.support.ErrorReporter;
 import kd.support.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads soft-label shards and checks them against the run's dataset: size, SHA-256 and example
@@ -25,6 +27,8 @@ import kd.support.Metrics;
  */
 @ApplicationScoped
 public class ShardCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShardCheck.class);
 
     @Inject ObjectStore store;
     @Inject DatasetCache datasets;
@@ -35,14 +39,20 @@ public class ShardCheck {
     public void check(SoftLabelShardPublished event) {
         DatasetPrepared prepared = datasets.prepared(event.runId());
         try {
-            read(prepared, event.shard(), event.exampleCount());
+            SoftLabelShard shard = read(prepared, event.shard(), event.exampleCount());
+            LOG.info(
+                    "run {}: shard {} of {} checked ({} examples)",
+                    event.runId(),
+                    event.shardIndex(),
+                    event.teacher().key(),
+                    shard.exampleCount());
         } catch (ShardRejectedException e) {
-            // Reported here; the students of this teacher report it again when they refuse to
-            // start.
+            // The students of this teacher refuse to start on it later, and say so again.
+            errors.report(prepared.runId(), "student-service/shard", e.getMessage(), null);
         }
     }
 
-    /** Reads and checks one shard; a rejected shard is reported and rethrown. */
+    /** Reads and checks one shard; a rejected shard is counted and thrown for the caller. */
     public SoftLabelShard read(DatasetPrepared prepared, ObjectRef ref, int exampleCount) {
         PreparedDataset data = datasets.get(prepared);
         ShardReader reader =
@@ -55,7 +65,6 @@ public class ShardCheck {
             return shard;
         } catch (ShardRejectedException e) {
             registry.counter(Metrics.SHARDS_REJECTED, "run", prepared.runId()).increment();
-            errors.report(prepared.runId(), "student-service/shard", e.getMessage(), null);
             throw e;
         }
     }
