@@ -59,7 +59,9 @@ class RunCommandConsumerTest {
             List<PipelineFailed> errors =
                     events(
                                     probe.await(
-                                            r -> r.topic().equals(Topics.ERRORS),
+                                            r ->
+                                                    r.topic().equals(Topics.ERRORS)
+                                                            && "unknown".equals(r.key()),
                                             3,
                                             Duration.ofSeconds(60)))
                             .stream()
