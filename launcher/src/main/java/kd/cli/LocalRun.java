@@ -45,7 +45,7 @@ final class LocalRun {
                             stack.bootstrapServers(),
                             stack.s3Endpoint(),
                             options.roots(),
-                            ServiceProcesses.defaultPorts(options.basePort),
+                            options.ports(null),
                             serviceProperties);
             out.printf(
                     "services ready in %.0f s (logs in .kd/logs/)%n",

@@ -48,7 +48,7 @@ final class StackCommand implements Callable<Integer> {
         Map<String, Long> pids = new LinkedHashMap<>();
         pids.put("kafka", s.kafka().pid());
         pids.put("s3", s.s3().pid());
-        Map<String, Integer> ports = ServiceProcesses.defaultPorts(stack.basePort);
+        Map<String, Integer> ports = stack.ports(8081);
         // Recorded before the services are waited on, so that 'down' can stop a half-started stack.
         new StackState(s.bootstrapServers(), s.s3Endpoint(), pids, ports).write(ws);
         ServiceProcesses.Started services =

@@ -11,6 +11,9 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import kd.common.data.DatasetCodec;
+import kd.common.data.DatasetManifest;
 import kd.common.events.DatasetPrepared;
 import kd.common.events.PipelineEvent;
 import kd.common.events.PipelineFailed;
@@ -125,6 +128,40 @@ class RunCommandConsumerTest {
                             .filter(e -> e instanceof RunAccepted && "twice-1".equals(e.runId()))
                             .count();
             assertEquals(1, acceptances);
+        }
+    }
+
+    @Test
+    void theServicePreparesTheRealNumpredFiles() {
+        String numpred = System.getProperty("kd.shared.dir") + "/data/agreement/linzen-numpred/";
+        String command =
+                """
+                {"runId": "numpred-1", "teachers": [],
+                 "students": [{"model": "lstm", "modes": ["baseline"]}],
+                 "dataset": {"format": "numpred", "train": ["%snumpred.val"],
+                             "split": [1.0, 0.0, 0.0],
+                             "testSets": {"attractors-3": "%snumpred.test.3"}}}
+                """
+                        .formatted(numpred, numpred);
+        try (TopicProbe probe =
+                new TopicProbe(stack.bootstrapServers(), List.of(Topics.DATASETS, Topics.ERRORS))) {
+            probe.send(Topics.RUNS, "numpred-1", command);
+
+            List<PipelineEvent> events =
+                    events(
+                            probe.await(
+                                    r -> "numpred-1".equals(r.key()), 1, Duration.ofSeconds(60)));
+            DatasetPrepared prepared = (DatasetPrepared) events.get(0);
+            DatasetManifest manifest = DatasetManifest.fromJson(store.get(prepared.manifest()));
+
+            // SOURCES.md: 15,772 lines, 10,763 VBZ and 5,009 VBP; test.3: 2,051 items, 3
+            // attractors.
+            assertEquals(
+                    Map.of("singular", 10_763, "plural", 5_009), manifest.counts().get("train"));
+            assertEquals(Map.of(3, 2_051), manifest.attractors().get("attractors-3"));
+            assertEquals(
+                    15_772,
+                    DatasetCodec.decodeExamples(store.get(prepared.splits().get("train"))).size());
         }
     }
 
