@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.locks.ReentrantLock;
 import kd.common.data.Example;
 import kd.common.model.Batch;
 import kd.common.model.ModelConfig;
@@ -45,6 +46,8 @@ import org.slf4j.LoggerFactory;
  * from the epoch after it.
  */
 public final class Trainer {
+
+    private static final ReentrantLock COLLECTING = new ReentrantLock();
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
@@ -278,6 +281,9 @@ public final class Trainer {
             ParameterStore ps,
             NDManager sub) {
         ModelConfig config = model.config();
+        // DJL's PyTorch engine allows one gradient collector per process at a time, so models
+        // trained side by side in one JVM take turns here, one step each.
+        COLLECTING.lock();
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray value;
             double weight;
@@ -298,6 +304,8 @@ public final class Trainer {
             }
             collector.backward(value);
             return new double[] {value.getFloat(), weight};
+        } finally {
+            COLLECTING.unlock();
         }
     }
 
