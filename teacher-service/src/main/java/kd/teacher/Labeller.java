@@ -111,7 +111,9 @@ public class Labeller {
             RunExperiment.DistillationSpec d,
             float temperature,
             int seed) {
-        int positions = example.sentence().length - 1;
+        // The model reads at most maxLength tokens, so a longer sentence has fewer rows than
+        // predicting positions; the student reads the same cut.
+        int positions = Math.min(example.sentence().length - 1, logits.length);
         String id = example.id();
         switch (d.lmScheme()) {
             case "dense" -> {
