@@ -295,7 +295,7 @@ class PipelineEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aReducedNumpredRunCompletesThoughItsStudentServiceIsKilled() throws Exception {
         String json =
                 """
@@ -386,6 +386,58 @@ class PipelineEndToEndTest {
 
     @Test
     @Order(4)
+    void aLanguageModelRunDistilsThroughTopKShardsAndScoresMinimalPairs() {
+        Path ud = SHARED.resolve("data/agreement/ud-english-ewt");
+        Path blimp = SHARED.resolve("data/agreement/blimp");
+        String json =
+                """
+                {"runId": "e2e-lm", "setup": "lm",
+                 "dataset": {"format": "conllu", "train": ["%s"], "split": [0.8, 0.2, 0.0],
+                             "vocabularySize": 2000,
+                             "testSets": {"ewt-test": "%s", "blimp-regular": "%s"}},
+                 "teachers": [{"model": "lstm", "preset": "demo"}],
+                 "students": [{"model": "transformer", "preset": "demo", "modes": ["distilled"]}],
+                 "distillation": {"lmScheme": "topk", "k": 8},
+                 "training": {"epochs": 1}, "seeds": [1]}
+                """
+                        .formatted(
+                                ud.resolve("en_ewt-ud-dev.conllu"),
+                                ud.resolve("en_ewt-ud-test.conllu"),
+                                blimp.resolve("regular_plural_subject_verb_agreement_1.jsonl"));
+        RunExperiment command = command(json);
+        run(command);
+        List<PipelineEvent> events = events("e2e-lm");
+
+        // Top-k shards: 8 ids and 8 logits a position, plus the tail mass.
+        SoftLabelsCompleted labels = only(events, SoftLabelsCompleted.class);
+        SoftLabelShard shard = ShardCodec.decode(store.get(labels.shards().get(0)));
+        assertEquals(kd.common.shard.PayloadKind.LM_TOPK, shard.header().kind());
+        assertEquals(8, shard.header().k());
+
+        List<ModelEvaluated> evaluations = all(events, ModelEvaluated.class);
+        for (ModelId model : RunPlan.models(command)) {
+            ModelEvaluated test =
+                    evaluations.stream()
+                            .filter(e -> e.model().equals(model) && e.testSet().equals("ewt-test"))
+                            .findFirst()
+                            .orElseThrow();
+            assertTrue(test.perplexity() > 1, "perplexity " + test.perplexity());
+            assertEquals(null, test.calibration());
+            ModelEvaluated pairs =
+                    evaluations.stream()
+                            .filter(
+                                    e ->
+                                            e.model().equals(model)
+                                                    && e.testSet().equals("blimp-regular"))
+                            .findFirst()
+                            .orElseThrow();
+            // BLiMP: 1,000 minimal pairs a file.
+            assertEquals(1000, pairs.accuracy().items());
+        }
+    }
+
+    @Test
+    @Order(5)
     void everyMetricTheDashboardsQueryIsExposed() throws Exception {
         // The LM perplexity gauge exists once a language model is evaluated, which this
         // classification run does not do; the error and rejection counters exist since the

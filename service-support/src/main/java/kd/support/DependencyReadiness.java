@@ -15,7 +15,7 @@ import org.eclipse.microprofile.health.Readiness;
 /** Ready only when the object store and the Kafka broker both answer. */
 @Readiness
 @ApplicationScoped
-public class StoreReadiness implements HealthCheck {
+public class DependencyReadiness implements HealthCheck {
 
     @Inject ObjectStore store;
 
