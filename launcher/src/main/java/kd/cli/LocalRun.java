@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import kd.common.events.RunCompleted;
 import kd.common.events.RunExperiment;
@@ -31,25 +32,29 @@ final class LocalRun {
         ws.requireBuilt(ServiceProcesses.SERVICES);
         Path dir = ws.state().resolve("runs").resolve(command.runId());
         deleteRecursively(dir);
-        long started = System.nanoTime();
+        long began = System.nanoTime();
         out.println("starting a Kafka broker and an S3 server under " + ws.root().relativize(dir));
         StackProcesses.Started stack = StackProcesses.start(ws, dir);
-        ServiceProcesses.Started services = null;
+        List<Process> started = new CopyOnWriteArrayList<>(List.of(stack.s3(), stack.kafka()));
+        // Ctrl-C or a plain kill of the launcher must not leave servers behind.
+        Thread cleanup = new Thread(() -> stopAll(started), "kd-stop");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             out.printf(
                     "broker %s, store %s; starting the four services%n",
                     stack.bootstrapServers(), stack.s3Endpoint());
-            services =
+            ServiceProcesses.Started services =
                     ServiceProcesses.start(
                             ws,
                             stack.bootstrapServers(),
                             stack.s3Endpoint(),
                             options.roots(),
                             options.ports(null),
-                            serviceProperties);
+                            serviceProperties,
+                            started);
             out.printf(
                     "services ready in %.0f s (logs in .kd/logs/)%n",
-                    (System.nanoTime() - started) / 1e9);
+                    (System.nanoTime() - began) / 1e9);
             RunCompleted completed =
                     Experiment.runAndWatch(stack.bootstrapServers(), command, timeout, out);
             Experiment.printTable(completed, out);
@@ -59,15 +64,23 @@ final class LocalRun {
                             completed,
                             ws.state().resolve("reports").resolve(command.runId()));
             out.println("report: " + report);
-            out.printf("finished in %.1f min%n", (System.nanoTime() - started) / 6e10);
+            out.printf("finished in %.1f min%n", (System.nanoTime() - began) / 6e10);
             return completed;
         } finally {
             out.println("stopping the services, the broker and the S3 server");
-            if (services != null) {
-                ServiceProcesses.stop(services);
+            stopAll(started);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // Already shutting down: the hook is what stopped them.
             }
-            Processes.stop(stack.kafka().toHandle(), 20);
-            Processes.stop(stack.s3().toHandle(), 10);
+        }
+    }
+
+    /** Stops processes in the reverse order of their start: services, then broker, then S3. */
+    static synchronized void stopAll(List<Process> processes) {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Processes.stop(processes.get(i).toHandle(), 20);
         }
     }
 

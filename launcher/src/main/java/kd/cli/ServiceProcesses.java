@@ -61,21 +61,47 @@ final class ServiceProcesses {
             List<Path> dataRoots,
             Map<String, Integer> ports,
             Map<String, String> extraProperties) {
+        return start(
+                ws,
+                bootstrapServers,
+                storeEndpoint,
+                dataRoots,
+                ports,
+                extraProperties,
+                new ArrayList<>());
+    }
+
+    /**
+     * Starts the four services and waits until each is ready.
+     *
+     * @param started every process is added here as soon as it exists, so that a caller can stop
+     *     them even when waiting fails
+     */
+    static Started start(
+            Workspace ws,
+            String bootstrapServers,
+            String storeEndpoint,
+            List<Path> dataRoots,
+            Map<String, Integer> ports,
+            Map<String, String> extraProperties,
+            List<Process> started) {
         ws.requireBuilt(SERVICES);
         Settings settings =
                 new Settings(bootstrapServers, storeEndpoint, dataRoots, ports, extraProperties);
         Map<String, Process> processes = new LinkedHashMap<>();
         try {
             for (String service : SERVICES) {
-                processes.put(service, launch(ws, service, settings, false));
+                Process p = launch(ws, service, settings, false);
+                processes.put(service, p);
+                started.add(p);
             }
         } catch (RuntimeException e) {
             processes.values().forEach(Process::destroy);
             throw e;
         }
-        Started started = new Started(processes, ports);
-        awaitReady(started, Duration.ofSeconds(180));
-        return started;
+        Started services = new Started(processes, ports);
+        awaitReady(services, Duration.ofSeconds(180));
+        return services;
     }
 
     /**
