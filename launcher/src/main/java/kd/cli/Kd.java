@@ -40,7 +40,16 @@ public final class Kd implements Runnable {
                     err.println("kd: " + e);
                     return 1;
                 });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            cli.getErr()
+                    .println(
+                            "kd: out of memory; inputs are read whole, so give the launcher more"
+                                    + " heap, e.g. KD_JAVA_OPTS=-Xmx8g ./kd ...");
+            cli.getErr().flush();
+            return 1;
+        }
     }
 
     @Override

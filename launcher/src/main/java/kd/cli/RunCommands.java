@@ -29,7 +29,7 @@ final class RunCommands {
         }
         RunExperiment command;
         try {
-            command = Json.read(Files.readAllBytes(file), RunExperiment.class);
+            command = Json.readStrict(Files.readAllBytes(file), RunExperiment.class);
         } catch (IOException | RuntimeException e) {
             throw new CliException(file + " is not a valid run command: " + firstLine(e));
         }

@@ -106,7 +106,7 @@ class CommandLineTest {
                                 + " transformer, small-transformer, transformer-seq, ut-seq]",
                         "{\"runId\": \"r\", \"students\": [{\"model\": \"lstm\"}],"
                                 + " \"training\": {\"epochs\": -1}}",
-                        "kd: training.epochs must be at least 1, not -1",
+                        "kd: training.epochs must be within 1..1000, not -1",
                         "{\"runId\": \"r\", \"students\": [{\"model\": \"lstm\"}],"
                                 + " \"distillation\": {\"temperature\": 0}}",
                         "kd: distillation.temperature must be > 0, not 0.0",

@@ -3,11 +3,14 @@ package kd.common.events;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import kd.common.events.RunExperiment.ModelSpec;
 import kd.common.events.RunExperiment.StudentSpec;
+import kd.common.model.ModelConfig;
+import kd.common.model.Objective;
 
 /**
  * Checks a run command, after {@link RunDefaults}, before any work starts. Each problem is one line
@@ -15,18 +18,15 @@ import kd.common.events.RunExperiment.StudentSpec;
  */
 public final class RunValidator {
 
-    public static final List<String> MODELS =
-            List.of(
-                    "lstm",
-                    "small-lstm",
-                    "transformer",
-                    "small-transformer",
-                    "transformer-seq",
-                    "ut-seq");
+    public static final List<String> MODELS = ModelConfig.MODEL_NAMES;
+
     public static final List<String> PRESETS = List.of("paper", "demo");
     public static final List<String> SETUPS = List.of("classification", "lm");
     public static final List<String> FORMATS =
             List.of("generated", "numpred", "linzen-tsv", "conllu");
+
+    /** A run cannot be cancelled once it trains, so its budget is bounded up front. */
+    public static final int MAX_EPOCHS = 1000;
 
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,79}");
 
@@ -97,7 +97,7 @@ public final class RunValidator {
             p.add("a distilled student needs at least one teacher");
         }
         for (ModelSpec t : c.teachers()) {
-            model(p, "teachers", t.model(), t.preset());
+            model(p, "teachers", t.model(), t.preset(), t.overrides());
         }
         Set<String> seen = new HashSet<>();
         for (ModelSpec t : c.teachers()) {
@@ -109,7 +109,7 @@ public final class RunValidator {
             p.add("students is empty: name at least one student model");
         }
         for (StudentSpec s : c.students()) {
-            model(p, "students", s.model(), s.preset());
+            model(p, "students", s.model(), s.preset(), s.overrides());
             if (s.modes().isEmpty()
                     || !s.modes().stream()
                             .allMatch(m -> "distilled".equals(m) || "baseline".equals(m))) {
@@ -144,8 +144,8 @@ public final class RunValidator {
                 List.of("train", "validation", "test"));
 
         var t = c.training();
-        if (t.epochs() < 1) {
-            p.add("training.epochs must be at least 1, not " + t.epochs());
+        if (t.epochs() < 1 || t.epochs() > MAX_EPOCHS) {
+            p.add("training.epochs must be within 1.." + MAX_EPOCHS + ", not " + t.epochs());
         }
         if (t.batchSize() < 1) {
             p.add("training.batchSize must be at least 1, not " + t.batchSize());
@@ -187,11 +187,24 @@ public final class RunValidator {
         return p;
     }
 
-    private static void model(List<String> p, String where, String model, String preset) {
+    private static void model(
+            List<String> p,
+            String where,
+            String model,
+            String preset,
+            Map<String, Double> overrides) {
         if (model == null) {
             p.add(where + ": a model has no name; known models are " + MODELS);
         } else if (!MODELS.contains(model)) {
             p.add(where + ": unknown model '" + model + "'; known models are " + MODELS);
+        } else if (PRESETS.contains(preset)) {
+            // The sizes are checked the way the trainer will build them; the vocabulary size is
+            // not known yet, so a stand-in one is used.
+            try {
+                ModelConfig.resolve(model, preset, overrides, Objective.CLASSIFICATION, 1000);
+            } catch (IllegalArgumentException e) {
+                p.add(where + ": " + model + ": " + e.getMessage());
+            }
         }
         oneOf(p, where + " preset", preset, PRESETS);
     }

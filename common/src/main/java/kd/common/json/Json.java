@@ -21,7 +21,28 @@ public final class Json {
                     .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                     .build();
 
+    /** For what people write (run commands): a misspelt field is an error, not a default. */
+    private static final ObjectMapper STRICT =
+            MAPPER.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     private Json() {}
+
+    /** Reads JSON written by a person; unknown fields are refused with their name. */
+    public static <T> T readStrict(byte[] json, Class<T> type) {
+        try {
+            return STRICT.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static <T> T readStrict(String json, Class<T> type) {
+        try {
+            return STRICT.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public static ObjectMapper mapper() {
         return MAPPER;

@@ -1,7 +1,10 @@
 package kd.common.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import kd.common.json.Json;
 import org.junit.jupiter.api.Test;
@@ -41,7 +44,7 @@ class RunValidatorTest {
                                 + " transformer, small-transformer, transformer-seq, ut-seq]"),
                 problems("{\"runId\": \"r1\", \"students\": [{\"model\": \"gpt\"}]}"));
         assertEquals(
-                List.of("training.epochs must be at least 1, not -2"),
+                List.of("training.epochs must be within 1..1000, not -2"),
                 problems("{\"runId\": \"r1\", " + STUDENTS + ", \"training\": {\"epochs\": -2}}"));
         assertEquals(
                 List.of("distillation.temperature must be > 0, not 0.0"),
@@ -64,5 +67,30 @@ class RunValidatorTest {
         assertEquals(
                 List.of("seeds [1, 1] must be distinct numbers"),
                 problems("{\"runId\": \"r1\", " + STUDENTS + ", \"seeds\": [1, 1]}"));
+    }
+
+    @Test
+    void impossibleModelSizesAreRefusedBeforeAnythingTrains() {
+        assertEquals(
+                List.of(
+                        "students: transformer: model sizes must be positive: embedding, hidden,"
+                                + " layers, steps, maxLength"),
+                problems(
+                        "{\"runId\": \"r1\", \"students\": [{\"model\": \"transformer\","
+                                + " \"overrides\": {\"hidden\": -5}}]}"));
+    }
+
+    @Test
+    void aMisspeltFieldIsAnErrorNotADefault() {
+        UncheckedIOException e =
+                assertThrows(
+                        UncheckedIOException.class,
+                        () ->
+                                Json.readStrict(
+                                        "{\"runId\": \"r1\", \"distilation\": {}}",
+                                        RunExperiment.class));
+        assertTrue(
+                e.getCause().getMessage().startsWith("Unrecognized field \"distilation\""),
+                e.getCause().getMessage());
     }
 }

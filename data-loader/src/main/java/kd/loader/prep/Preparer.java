@@ -253,6 +253,14 @@ public final class Preparer {
 
     private SourceFile open(String file) {
         Path given = Path.of(file);
+        if (!given.isAbsolute()) {
+            // A relative path is read as the command line reads it, from the working folder,
+            // when that lands inside the roots; otherwise against each root.
+            Path here = given.toAbsolutePath().normalize();
+            if (Files.exists(here) && insideRoots(canonical(here))) {
+                return SourceFile.read(here);
+            }
+        }
         List<Path> candidates =
                 given.isAbsolute()
                         ? List.of(given)

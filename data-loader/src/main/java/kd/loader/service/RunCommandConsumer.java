@@ -38,7 +38,7 @@ public class RunCommandConsumer {
     public void consume(String payload) {
         RunExperiment command;
         try {
-            command = Json.read(payload, RunExperiment.class);
+            command = Json.readStrict(payload, RunExperiment.class);
         } catch (RuntimeException e) {
             errors.report(null, STAGE, "malformed run command: " + Inbox.rootMessage(e), payload);
             return;

@@ -37,7 +37,7 @@ public class RunResource {
         RunExperiment command;
         List<String> problems;
         try {
-            command = RunDefaults.apply(Json.read(body, RunExperiment.class));
+            command = RunDefaults.apply(Json.readStrict(body, RunExperiment.class));
             problems = RunValidator.problems(command);
         } catch (RuntimeException e) {
             return badRequest("malformed run command: " + Inbox.rootMessage(e));
