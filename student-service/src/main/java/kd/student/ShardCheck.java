@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import kd.common.data.Example;
 import kd.common.data.PreparedDataset;
@@ -57,7 +58,10 @@ public class ShardCheck {
         PreparedDataset data = datasets.get(prepared);
         ShardReader reader =
                 new ShardReader(
-                        store::get, prepared.datasetId(), prepared.vocabularyHash(), ids(data));
+                        store::get,
+                        prepared.datasetId(),
+                        prepared.vocabularyHash(),
+                        ids(prepared.datasetId(), data));
         try {
             SoftLabelShard shard = reader.read(ref, exampleCount);
             registry.counter(Metrics.SHARD_BYTES_READ, "run", prepared.runId())
@@ -69,13 +73,21 @@ public class ShardCheck {
         }
     }
 
-    private static Set<String> ids(PreparedDataset data) {
+    /** Example ids of the most recent dataset, kept so that each shard does not rebuild them. */
+    private volatile Map.Entry<String, Set<String>> knownIds = Map.entry("", Set.of());
+
+    private Set<String> ids(String datasetId, PreparedDataset data) {
+        Map.Entry<String, Set<String>> known = knownIds;
+        if (known.getKey().equals(datasetId)) {
+            return known.getValue();
+        }
         Set<String> ids = new HashSet<>();
         for (var split : data.splits().values()) {
             for (Example e : split) {
                 ids.add(e.id());
             }
         }
+        knownIds = Map.entry(datasetId, ids);
         return ids;
     }
 }

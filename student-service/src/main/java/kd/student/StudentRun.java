@@ -25,6 +25,7 @@ import kd.common.events.SoftLabelsCompleted;
 import kd.common.events.StudentTrained;
 import kd.common.shard.ShardRejectedException;
 import kd.common.shard.SoftLabelShard;
+import kd.common.shard.SoftTargetsJoin;
 import kd.common.store.ObjectStore;
 import kd.common.train.SoftTargets;
 import kd.support.DatasetCache;

@@ -54,6 +54,24 @@ public final class Vocabulary {
         return verbPairs;
     }
 
+    /**
+     * Each verb id to the id of the same verb in the other number, both ways, for the pairs whose
+     * two forms are in the vocabulary.
+     */
+    public Map<Integer, Integer> otherNumberIds() {
+        Map<Integer, Integer> others = new HashMap<>();
+        verbPairs.forEach(
+                (singular, plural) -> {
+                    int s = id(singular);
+                    int p = id(plural);
+                    if (s >= 0 && p >= 0) {
+                        others.put(s, p);
+                        others.put(p, s);
+                    }
+                });
+        return others;
+    }
+
     public int size() {
         return tokens.size();
     }

@@ -4,14 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import kd.common.data.Example;
 import kd.common.data.PreparedDataset;
-import kd.common.data.Vocabulary;
 import kd.common.events.RunExperiment.DatasetSpec;
 import kd.common.json.Json;
 import kd.common.metrics.LmAgreement;
@@ -25,6 +23,7 @@ import kd.common.shard.ShardCodec;
 import kd.common.shard.ShardHeader;
 import kd.common.shard.SoftLabelShard;
 import kd.common.shard.SoftLabels;
+import kd.common.shard.SoftTargetsJoin;
 import kd.common.shard.TeacherId;
 import kd.common.shard.TopK;
 import kd.common.store.Sha256;
@@ -226,7 +225,7 @@ public final class LmShardSchemes {
                 }
                 byte[] encoded = ShardCodec.encode(new SoftLabelShard(header, labels));
                 bytes += encoded.length;
-                targets.putAll(lmTargets(ShardCodec.decode(encoded)));
+                targets.putAll(SoftTargetsJoin.join(List.of(ShardCodec.decode(encoded))).lm());
             }
             rows.add(
                     student(
@@ -335,7 +334,7 @@ public final class LmShardSchemes {
             perplexity.add(nll, row.length);
         }
 
-        Map<Integer, Integer> others = otherForms(dataset.vocabulary());
+        Map<Integer, Integer> others = dataset.vocabulary().otherNumberIds();
         List<int[]> prefixes = new ArrayList<>();
         List<int[]> candidates = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
@@ -398,52 +397,6 @@ public final class LmShardSchemes {
             }
             case CLASSIFICATION -> throw new IllegalArgumentException("not an LM scheme");
         };
-    }
-
-    /**
-     * Decoded shard labels as trainer targets, keyed by example id, the way the student service
-     * maps them: dense and top-k as stored; sampled draws with weight 1 each, so the loss takes
-     * their plain mean (the stored teacher probabilities are not used).
-     */
-    static Map<String, LmTargets> lmTargets(SoftLabelShard shard) {
-        Map<String, LmTargets> out = new LinkedHashMap<>();
-        int k = shard.header().k();
-        int width = shard.header().outputs();
-        for (SoftLabels l : shard.examples()) {
-            LmTargets t =
-                    switch (shard.header().kind()) {
-                        case LM_DENSE -> LmTargets.dense(l.positions(), width, l.values());
-                        case LM_TOPK ->
-                                LmTargets.topK(
-                                        l.positions(), k, l.ids(), l.values(), l.tailLogMass());
-                        case LM_SAMPLED -> {
-                            float[] ones = new float[l.ids().length];
-                            Arrays.fill(ones, 1f);
-                            yield LmTargets.sampled(l.positions(), k, l.ids(), ones);
-                        }
-                        case CLASSIFICATION ->
-                                throw new IllegalArgumentException("not an LM shard");
-                    };
-            out.put(l.exampleId(), t);
-        }
-        return out;
-    }
-
-    /** Each verb id to the id of the same verb in the other number. */
-    static Map<Integer, Integer> otherForms(Vocabulary vocabulary) {
-        Map<Integer, Integer> others = new HashMap<>();
-        vocabulary
-                .verbPairs()
-                .forEach(
-                        (singular, plural) -> {
-                            int s = vocabulary.id(singular);
-                            int p = vocabulary.id(plural);
-                            if (s >= 0 && p >= 0) {
-                                others.put(s, p);
-                                others.put(p, s);
-                            }
-                        });
-        return others;
     }
 
     private static List<Example> withSentence(List<Example> examples) {

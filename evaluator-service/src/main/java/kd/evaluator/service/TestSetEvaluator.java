@@ -2,7 +2,6 @@ package kd.evaluator.service;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kd.common.data.Example;
@@ -95,7 +94,7 @@ public final class TestSetEvaluator {
             }
         }
 
-        Map<Integer, Integer> others = otherForms(vocabulary);
+        Map<Integer, Integer> others = vocabulary.otherNumberIds();
         List<int[]> prefixes = new ArrayList<>();
         List<int[]> candidates = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
@@ -151,22 +150,5 @@ public final class TestSetEvaluator {
                 null,
                 null,
                 0);
-    }
-
-    /** Each verb id to the id of the same verb in the other number, from the training data. */
-    static Map<Integer, Integer> otherForms(Vocabulary vocabulary) {
-        Map<Integer, Integer> others = new HashMap<>();
-        vocabulary
-                .verbPairs()
-                .forEach(
-                        (singular, plural) -> {
-                            int s = vocabulary.id(singular);
-                            int p = vocabulary.id(plural);
-                            if (s >= 0 && p >= 0) {
-                                others.put(s, p);
-                                others.put(p, s);
-                            }
-                        });
-        return others;
     }
 }

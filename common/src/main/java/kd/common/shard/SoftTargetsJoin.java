@@ -1,21 +1,18 @@
-package kd.student;
+package kd.common.shard;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kd.common.shard.PayloadKind;
-import kd.common.shard.SoftLabelShard;
-import kd.common.shard.SoftLabels;
 import kd.common.train.SoftTargets;
 import kd.common.train.SoftTargets.LmTargets;
 
 /** Turns a teacher's shards into the soft targets the trainer reads, keyed by example id. */
-final class SoftTargetsJoin {
+public final class SoftTargetsJoin {
 
     private SoftTargetsJoin() {}
 
-    static SoftTargets join(List<SoftLabelShard> shards) {
+    public static SoftTargets join(List<SoftLabelShard> shards) {
         Map<String, float[]> classification = new HashMap<>();
         Map<String, LmTargets> lm = new HashMap<>();
         for (SoftLabelShard shard : shards) {
